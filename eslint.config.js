@@ -51,11 +51,13 @@ export default tseslint.config(
     { group: [...rel('storage'), ...rel('platform'), ...rel('features'), ...rel('app'), 'idb', '@tanstack/*'], message: 'ui/ is presentational: no data access.' },
   ]),
   {
-    // A feature never imports another feature.
-    files: ['src/client/features/*/**/*.{ts,tsx}'],
+    // A feature never imports another feature. Feature folders are flat: files sit at their top level.
+    files: ['src/client/features/*/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: [...nodeOnly, ...rel('server'), '../../features/*', '../*/**', '!../ui/**'], message: 'A feature never imports another feature (or server code).' },
+        { group: [...nodeOnly, ...rel('server'), '**/features/**'], message: 'A feature never imports another feature (or server code).' },
+        // A sibling folder seen from a feature's top level is another feature.
+        { regex: '^\\.\\./(?!\\.\\.)[^/]+/', message: 'A feature never imports another feature.' },
       ] }],
     },
   },
