@@ -23,6 +23,8 @@ export default defineConfig({
         },
       },
       {
+        // Pre-bundled up front so the first run doesn't reload a test mid-way.
+        optimizeDeps: { include: ['idb', 'uuid', 'zod'] },
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}'],

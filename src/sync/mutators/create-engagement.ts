@@ -1,8 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { engagementSchema } from '../../domain/records/engagement';
 import { defineMutator, fail, ok } from './mutator';
 
-export const createEngagementArgsSchema = engagementSchema.pick({
+// zod refuses .pick() on a refined object, so pick from its bare shape; the record's
+// refinements (period order, Type 1 single date, CC in scope) are checked in apply.
+export const createEngagementArgsSchema = z.object(engagementSchema.shape).pick({
   id: true,
   name: true,
   clientOrganization: true,
