@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { EngagementsPage } from './pages/engagements-page';
+
+test('creating an engagement lists it as not yet synced with exactly one outbox entry', async ({ page }) => {
+  const app = new EngagementsPage(page);
+  await app.goto();
+  await expect(app.syncStatus).toHaveText('Nothing waiting to sync');
+
+  await app.createEngagement({ name: 'Acme FY25 SOC 2', client: 'Acme Ltd', kind: 'Type 2', start: '2025-01-01', end: '2025-12-31', categories: ['Availability'] });
+
+  const item = app.item('Acme FY25 SOC 2');
+  await expect(item).toContainText('Acme Ltd');
+  await expect(item).toContainText('Type 2');
+  await expect(item).toContainText('2025-01-01 – 2025-12-31');
+  await expect(item).toContainText('Planning');
+  await expect(item).toContainText('CC, A');
+  await expect(item).toContainText('Not yet synced');
+  await expect(app.syncStatus).toHaveText('1 unsynced change, saved on this device');
+
+  const outbox = await app.outboxEntries();
+  expect(outbox).toHaveLength(1);
+  expect(outbox[0]?.name).toBe('createEngagement');
+  expect(outbox[0]?.args.name).toBe('Acme FY25 SOC 2');
+  expect(outbox[0]?.args.id).toBe(await item.getAttribute('data-engagement-id'));
+  expect(await app.storedEngagementNames()).toEqual(['Acme FY25 SOC 2']);
+});
+
+test('a Type 1 engagement is as of one date and may name a prior engagement', async ({ page }) => {
+  const app = new EngagementsPage(page);
+  await app.goto();
+  await app.createEngagement({ name: 'Beta readiness', client: 'Beta GmbH', kind: 'Readiness', start: '2024-01-01', end: '2024-03-31' });
+  await app.newButton.click();
+  await app.fill({ name: 'Beta Type 1', client: 'Beta GmbH', kind: 'Type 1', start: '2024-06-30' });
+  await app.field('Prior engagement (optional)').selectOption({ label: 'Beta readiness' });
+  await app.saveButton.click();
+  await expect(app.saveStatus).toContainText('Saved on this device');
+  await expect(app.item('Beta Type 1')).toContainText('As of 2024-06-30');
+  const outbox = await app.outboxEntries();
+  expect(outbox.map((e) => e.name)).toEqual(['createEngagement', 'createEngagement']);
+  expect(outbox[1]?.args).toMatchObject({ periodStart: '2024-06-30', periodEnd: '2024-06-30', priorEngagementId: outbox[0]?.args.id });
+});
+
+test('invalid input shows the error next to its field and stores nothing', async ({ page }) => {
+  const app = new EngagementsPage(page);
+  await app.goto();
+  await app.newButton.click();
+
+  // Nothing entered: focus goes to the first field in error.
+  await app.saveButton.click();
+  await expect(app.field('Engagement name')).toBeFocused();
+  await expect(app.field('Engagement name')).toHaveAccessibleDescription('Enter a name for the engagement');
+  await expect(app.field('Client organisation')).toHaveAttribute('aria-invalid', 'true');
+
+  // A period that ends before it starts is refused by the createEngagement mutator itself.
+  await app.fill({ name: 'Gamma', client: 'Gamma Inc', kind: 'Type 2', start: '2025-06-30', end: '2025-01-01' });
+  await app.saveButton.click();
+  await expect(app.field('Period end')).toHaveAccessibleDescription('The period must not end before it starts');
+  await expect(app.field('Period end')).toBeFocused();
+
+  // Switching a two-date period to Type 1 does not carry it over: Type 1 asks for its one date.
+  await app.form.getByRole('radio', { name: /^Type 1/ }).check();
+  await expect(app.field('Period end')).toHaveCount(0);
+  await app.saveButton.click();
+  await expect(app.field('As of date')).toHaveAccessibleDescription('Enter the date the Type 1 report is as of');
+
+  await expect(app.saveStatus).not.toContainText('Saved');
+  expect(await app.outboxEntries()).toEqual([]);
+  expect(await app.storedEngagementNames()).toEqual([]);
+  await app.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(app.emptyState).toBeVisible();
+});
+
+test('at 360 px wide there is no horizontal scroll and the form is usable', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const app = new EngagementsPage(page);
+  await app.goto();
+  expect(await app.hasHorizontalScroll()).toBe(false);
+
+  await app.newButton.click();
+  expect(await app.hasHorizontalScroll()).toBe(false);
+  await app.fill({
+    name: 'A rather long engagement name that has to wrap on a small phone screen',
+    client: 'Delta Incorporated International Holdings',
+    kind: 'Type 2',
+    start: '2025-01-01',
+    end: '2025-12-31',
+    categories: ['Confidentiality', 'Processing Integrity', 'Privacy'],
+  });
+  await app.saveButton.scrollIntoViewIfNeeded();
+  await expect(app.saveButton).toBeInViewport();
+  await app.saveButton.click();
+  await expect(app.saveStatus).toContainText('Saved on this device');
+  await expect(app.items).toHaveCount(1);
+  expect(await app.hasHorizontalScroll()).toBe(false);
+});
