@@ -49,8 +49,8 @@ export const registerStaticFiles = async (app: FastifyInstance, staticDir: strin
       redirect: false,
       cacheControl: false,
       dotfiles: 'ignore',
-      setHeaders: (reply, filePath) => {
-        reply.header('Cache-Control', cacheControlFor(relative(root, filePath)));
+      setHeaders: (res, filePath) => {
+        res.setHeader('Cache-Control', cacheControlFor(relative(root, filePath)));
       },
     });
   }
