@@ -1,16 +1,29 @@
 // Server cold start to healthy on PGlite: a new process, spawn → first 200 from /api/health.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, printReport } from './bench-report';
 
-const PORT = 4391;
 const RUNS = 5;
 
+/** A port nobody listens on, so the health answer can only come from the server started here. */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
 const startOnce = async (dataDir: string): Promise<number> => {
+  const PORT = await freePort();
   const t0 = performance.now();
-  const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  // One process (no npx/tsx wrapper), so SIGTERM reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(PORT), TICKMARK_DATA_DIR: dataDir, NODE_ENV: 'development', TICKMARK_DEMO_PASSWORD: 'bench-password-1', DATABASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -47,5 +60,5 @@ printReport(
     { label: `Cold start to healthy, fresh data dir (migrations + demo seed), median of ${RUNS}`, value: ms(median(fresh)), unit: 'ms', budget: null, ok: null },
     { label: `Cold start to healthy, existing data dir, median of ${RUNS}`, value: ms(median(warm)), unit: 'ms', budget: null, ok: null },
   ],
-  'Measured from process spawn (npx tsx src/server/main.ts) to the first 200 from GET /api/health, polling every 20 ms.',
+  'Measured from process spawn (node --import tsx src/server/main.ts) to the first 200 from GET /api/health, polling every 20 ms.',
 );
