@@ -1,6 +1,7 @@
 import type { MutatorName } from './mutator-names';
 import type { Mutator, MutatorContext, MutatorErrorCode } from './mutators/mutator';
 import { MUTATORS, type MutatorArgs } from './mutators/registry';
+import { optimisticTx } from './optimistic-tx';
 import type { Storage } from './storage';
 
 export type RunMutationResult =
@@ -28,7 +29,7 @@ export const runMutation = async <N extends MutatorName>(
     const meta = await tx.getMeta();
     if (!meta) return { ok: false, code: 'no_client', message: 'This device has no client id yet' };
     const base = await tx.get(target.kind, target.id);
-    const result = await mutator.apply(tx, args, ctx);
+    const result = await mutator.apply(optimisticTx(tx), args, ctx);
     if (!result.ok) throw new MutationRefused(result.code, result.message);
     const mutationId = meta.nextMutationId;
     await tx.appendOutbox({

@@ -1,4 +1,5 @@
 import type { AnyRecord, RecordKind, RecordOf } from '../domain/records/record-kinds';
+import type { OptimisticBase } from './optimistic-base';
 import type { ClientMeta, OutboxEntry } from './protocol';
 
 /**
@@ -29,6 +30,10 @@ export interface WriteTx extends ReadTx, MutatorTx {
   /** Drops every outbox entry with mutationId ≤ the given one (acknowledged by the server). */
   dropOutboxThrough(mutationId: number): Promise<void>;
   setMeta(meta: ClientMeta): Promise<void>;
+  /** Remembers a record's pre-image before an optimistic change; the first one saved per record wins. */
+  saveBase(base: OptimisticBase): Promise<void>;
+  /** Returns every saved pre-image and forgets them. */
+  takeBases(): Promise<OptimisticBase[]>;
 }
 
 /**

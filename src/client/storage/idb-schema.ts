@@ -12,12 +12,13 @@ export interface TickmarkDb extends DBSchema {
   };
   outbox: { key: number; value: unknown };
   meta: { key: string; value: unknown };
+  bases: { key: [string, string]; value: unknown };
 }
 
 export type TickmarkStoreName = StoreNames<TickmarkDb>;
 
-/** Every write spans all three stores, so IndexedDB serialises writes for us. */
-export const ALL_STORES: TickmarkStoreName[] = ['records', 'outbox', 'meta'];
+/** Every write spans all the stores, so IndexedDB serialises writes for us. */
+export const ALL_STORES: TickmarkStoreName[] = ['records', 'outbox', 'meta', 'bases'];
 
 export const RECORDS_BY_KIND_ENGAGEMENT = 'byKindEngagement';
 
@@ -50,6 +51,12 @@ export const IDB_MIGRATIONS: readonly Migration[] = [
     version: 2,
     apply: (_db, tx) => {
       tx.objectStore('records').createIndex(RECORDS_BY_KIND_ENGAGEMENT, ['kind', 'engagementId']);
+    },
+  },
+  {
+    version: 3,
+    apply: (db) => {
+      db.createObjectStore('bases', { keyPath: ['kind', 'id'] });
     },
   },
 ];

@@ -74,6 +74,24 @@ export const describeIdbStorageSpecifics = (environment: string): void => {
       raw.close();
     });
 
+    it('upgrades the previous schema version with a pending outbox and can then save pre-images', async () => {
+      const name = harness.newDbName();
+      const clientId = v7();
+      const previous = IDB_SCHEMA_VERSION - 1;
+      await seedRawDb(name, previous, async (db) => {
+        const tx = db.transaction(['outbox', 'meta'], 'readwrite');
+        for (const id of [1, 2, 3]) await tx.objectStore('outbox').put(outboxEntry(id, clientId));
+        await tx.objectStore('meta').put({ clientId, nextMutationId: 4, cookie: null }, 'client');
+        await tx.done;
+      });
+      const storage = await harness.open(name);
+      expect((await storage.read((tx) => tx.outbox())).map((e) => e.id)).toEqual([1, 2, 3]);
+      const record = procedureRecord(v7());
+      await storage.write((tx) => tx.saveBase({ kind: 'procedure', id: record.id, previous: record }));
+      expect(await storage.write((tx) => tx.takeBases())).toEqual([{ kind: 'procedure', id: record.id, previous: record }]);
+      storage.close();
+    });
+
     it('refuses, with a readable reason, a database saved by a newer schema', async () => {
       const name = harness.newDbName();
       await seedRawDb(name, IDB_SCHEMA_VERSION + 1, async () => undefined);

@@ -1,5 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import type { AnyRecord, RecordKind, RecordOf } from '../../domain/records/record-kinds';
+import { optimisticBaseSchema, type OptimisticBase } from '../../sync/optimistic-base';
 import type { ClientMeta, OutboxEntry } from '../../sync/protocol';
 import type { ReadTx, WriteTx } from '../../sync/storage';
 import { CLIENT_META_KEY, RECORDS_BY_KIND_ENGAGEMENT, type TickmarkDb, type TickmarkStoreName } from './idb-schema';
@@ -58,5 +59,20 @@ export const idbWriteTx = (tx: ReadWriteTx, report: ReportInvalid): WriteTx => (
   },
   setMeta: async (meta: ClientMeta): Promise<void> => {
     await tx.objectStore('meta').put(meta, CLIENT_META_KEY);
+  },
+  saveBase: async (base: OptimisticBase): Promise<void> => {
+    const store = tx.objectStore('bases');
+    if ((await store.getKey([base.kind, base.id])) === undefined) await store.put(base);
+  },
+  takeBases: async (): Promise<OptimisticBase[]> => {
+    const store = tx.objectStore('bases');
+    const values = await store.getAll();
+    await store.clear();
+    // A pre-image from an older app version that no longer parses is dropped: the next
+    // pull's patch or a refetch brings the server's copy.
+    return values.flatMap((v) => {
+      const parsed = optimisticBaseSchema.safeParse(v);
+      return parsed.success ? [parsed.data] : [];
+    });
   },
 });

@@ -1,4 +1,5 @@
 import type { AnyRecord, RecordKind, RecordOf } from '../../domain/records/record-kinds';
+import type { OptimisticBase } from '../../sync/optimistic-base';
 import type { ClientMeta, OutboxEntry } from '../../sync/protocol';
 import type { ReadTx, Storage, WriteTx } from '../../sync/storage';
 
@@ -16,6 +17,7 @@ const ignore = (): void => undefined;
 export const createMemoryStorage = (): Storage => {
   const records = new Map<RecordKind, Map<string, AnyRecord>>();
   const outboxById = new Map<number, OutboxEntry>();
+  const bases = new Map<string, OptimisticBase>();
   let meta: ClientMeta | undefined;
   let closed = false;
 
@@ -90,6 +92,20 @@ export const createMemoryStorage = (): Storage => {
           outboxById.delete(id);
           undo.push(() => outboxById.set(id, entry));
         }
+      },
+      saveBase: async (base: OptimisticBase): Promise<void> => {
+        assertActive();
+        const key = `${base.kind}/${base.id}`;
+        if (bases.has(key)) return;
+        bases.set(key, structuredClone(base));
+        undo.push(() => bases.delete(key));
+      },
+      takeBases: async (): Promise<OptimisticBase[]> => {
+        assertActive();
+        const taken = [...bases.entries()];
+        bases.clear();
+        undo.push(() => taken.forEach(([k, v]) => bases.set(k, v)));
+        return structuredClone(taken.map(([, v]) => v));
       },
       setMeta: async (next: ClientMeta): Promise<void> => {
         assertActive();

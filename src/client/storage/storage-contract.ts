@@ -1,6 +1,7 @@
 import { v7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Storage } from '../../sync/storage';
+import { describeBasesContract } from './storage-contract-bases';
 import { describeMutationContract } from './storage-contract-mutations';
 import { describeTransactionContract } from './storage-contract-transactions';
 import { outboxEntry, procedureRecord, sampleRecord } from './storage-test-records';
@@ -144,6 +145,7 @@ export const describeStorageContract = (name: string, makeStorage: () => Promise
     });
 
     describeTransactionContract(current);
+    describeBasesContract(current);
     describeMutationContract(current);
   });
 };
