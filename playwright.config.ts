@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium-path.ts';
+import { DEMO_PASSWORD } from './tests/e2e/e2e-accounts.ts';
 import { e2eDataDir, e2eStaticDir } from './tests/e2e/e2e-paths.ts';
 
 const PORT = Number(process.env.TICKMARK_E2E_PORT ?? 4319);
@@ -38,7 +39,7 @@ export default defineConfig({
       NODE_ENV: 'test',
       TICKMARK_DATA_DIR: e2eDataDir(),
       TICKMARK_STATIC_DIR: e2eStaticDir(),
-      TICKMARK_DEMO_PASSWORD: 'e2e-demo-password',
+      TICKMARK_DEMO_PASSWORD: DEMO_PASSWORD,
       // Always the embedded database: CI's DATABASE_URL belongs to the integration tests.
       DATABASE_URL: '',
     },

@@ -31,6 +31,7 @@ export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
 export const engagementParamsSchema = z.object({ engagementId: z.uuid() });
 export const memberParamsSchema = engagementParamsSchema.extend({ userId: z.uuid() });
+export const invitationParamsSchema = engagementParamsSchema.extend({ invitationId: z.uuid() });
 export const invitationTokenParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not an invitation token') });
 
 export const createInvitationRequestSchema = z
@@ -67,6 +68,8 @@ export const invitationInfoResponseSchema = z.object({
 });
 
 export const acceptInvitationRequestSchema = z.object({ name: z.string().trim().min(1).max(200), password: newPasswordSchema });
+/** Accepting when the e-mail already has an account (`existingAccount`): that account's current password; any name is ignored. */
+export const acceptInvitationWithAccountRequestSchema = z.object({ password: z.string().min(1, 'Enter your password').max(256) });
 
 export const teamMemberSchema = z.object({
   userId: z.uuid(),
@@ -79,4 +82,6 @@ export const teamMemberSchema = z.object({
 export const teamResponseSchema = z.object({ members: z.array(teamMemberSchema), invitations: z.array(invitationSchema) });
 export type TeamResponse = z.infer<typeof teamResponseSchema>;
 
-export const changeRoleRequestSchema = z.object({ role: roleSchema, organization: z.string().trim().min(1).max(200).nullable().default(null) });
+export const changeRoleRequestSchema = z
+  .object({ role: roleSchema, organization: z.string().trim().min(1).max(200).nullable().default(null) })
+  .refine((r) => r.role !== 'client' || r.organization !== null, { message: 'A client contact needs an organisation', path: ['organization'] });

@@ -13,8 +13,7 @@ const manifestSchema = z.object({
 });
 
 test('the app loads with a linked, valid manifest and a service worker that controls it after a reload', async ({ page }) => {
-  const app = new EngagementsPage(page);
-  await app.goto();
+  const app = await EngagementsPage.signedInAs(page, 'manager');
   await expect(page).toHaveTitle('Tickmark');
   await expect(app.emptyState).toBeVisible();
 
@@ -40,8 +39,7 @@ test('the app loads with a linked, valid manifest and a service worker that cont
 });
 
 test('the storage panel shows whether storage is persisted and how much is used', async ({ page }) => {
-  const app = new EngagementsPage(page);
-  await app.goto();
+  await EngagementsPage.signedInAs(page, 'manager');
   await page.getByRole('button', { name: 'Storage' }).click();
   const dialog = page.getByRole('dialog', { name: 'Storage on this device' });
   await expect(dialog).toBeVisible();

@@ -2,8 +2,7 @@ import { expect, test } from '@playwright/test';
 import { EngagementsPage } from './pages/engagements-page';
 
 test('creating an engagement lists it as not yet synced with exactly one outbox entry', async ({ page }) => {
-  const app = new EngagementsPage(page);
-  await app.goto();
+  const app = await EngagementsPage.signedInAs(page, 'manager');
   await expect(app.syncStatus).toHaveText('Nothing waiting to sync');
 
   await app.createEngagement({ name: 'Acme FY25 SOC 2', client: 'Acme Ltd', kind: 'Type 2', start: '2025-01-01', end: '2025-12-31', categories: ['Availability'] });
@@ -26,8 +25,7 @@ test('creating an engagement lists it as not yet synced with exactly one outbox 
 });
 
 test('a Type 1 engagement is as of one date and may name a prior engagement', async ({ page }) => {
-  const app = new EngagementsPage(page);
-  await app.goto();
+  const app = await EngagementsPage.signedInAs(page, 'manager');
   await app.createEngagement({ name: 'Beta readiness', client: 'Beta GmbH', kind: 'Readiness', start: '2024-01-01', end: '2024-03-31' });
   await app.newButton.click();
   await app.fill({ name: 'Beta Type 1', client: 'Beta GmbH', kind: 'Type 1', start: '2024-06-30' });
@@ -41,8 +39,7 @@ test('a Type 1 engagement is as of one date and may name a prior engagement', as
 });
 
 test('invalid input shows the error next to its field and stores nothing', async ({ page }) => {
-  const app = new EngagementsPage(page);
-  await app.goto();
+  const app = await EngagementsPage.signedInAs(page, 'manager');
   await app.newButton.click();
 
   // Nothing entered: focus goes to the first field in error.
@@ -72,8 +69,7 @@ test('invalid input shows the error next to its field and stores nothing', async
 
 test('at 360 px wide there is no horizontal scroll and the form is usable', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  const app = new EngagementsPage(page);
-  await app.goto();
+  const app = await EngagementsPage.signedInAs(page, 'manager');
   expect(await app.hasHorizontalScroll()).toBe(false);
 
   await app.newButton.click();

@@ -26,8 +26,7 @@ const hasWaitingWorker = (page: Page): Promise<boolean> =>
   page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
 
 test('a waiting update is held back while changes are unsynced', async ({ page, deployNewVersion }) => {
-  const app = new EngagementsPage(page);
-  await app.goto();
+  const app = await EngagementsPage.signedInAs(page, 'manager');
   await app.installOffline();
   await app.createEngagement({ name: 'Pending work', client: 'Zeta', kind: 'Type 2', start: '2025-01-01', end: '2025-03-31' });
 
@@ -44,8 +43,7 @@ test('a waiting update is held back while changes are unsynced', async ({ page, 
 });
 
 test('with nothing unsynced, "Reload to update" installs the new version and reloads', async ({ page, deployNewVersion }) => {
-  const app = new EngagementsPage(page);
-  await app.goto();
+  const app = await EngagementsPage.signedInAs(page, 'manager');
   await app.installOffline();
 
   await deployNewVersion();

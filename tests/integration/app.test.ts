@@ -60,7 +60,7 @@ describe('JSON error handling', () => {
   });
 
   it('answers a zod failure with 400 and what was wrong, where', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/test/echo', payload: { name: '', count: 1.5 } });
+    const res = await app.inject({ method: 'POST', url: '/api/test/echo', headers: { origin: 'http://localhost' }, payload: { name: '', count: 1.5 } });
     expect(res.statusCode).toBe(400);
     const { error } = res.json<{ error: string }>();
     expect(error).toMatch(/^Invalid request: /);
@@ -70,7 +70,7 @@ describe('JSON error handling', () => {
   });
 
   it('answers unparseable JSON with 400', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/test/echo', headers: { 'content-type': 'application/json' }, payload: '{"name": ' });
+    const res = await app.inject({ method: 'POST', url: '/api/test/echo', headers: { origin: 'http://localhost', 'content-type': 'application/json' }, payload: '{"name": ' });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: string }>().error).toMatch(/JSON/);
   });
@@ -83,7 +83,7 @@ describe('JSON error handling', () => {
   });
 
   it('passes valid input through', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/test/echo', payload: { name: 'x', count: 2 } });
+    const res = await app.inject({ method: 'POST', url: '/api/test/echo', headers: { origin: 'http://localhost' }, payload: { name: 'x', count: 2 } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ name: 'x', count: 2 });
   });

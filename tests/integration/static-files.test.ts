@@ -18,7 +18,8 @@ describe('serving the built PWA', () => {
     dist.remove();
   });
 
-  const get = (url: string, method: 'GET' | 'HEAD' | 'POST' = 'GET') => app.inject({ method, url });
+  // Same-origin, as a browser's POST would be (state-changing /api requests need it).
+  const get = (url: string, method: 'GET' | 'HEAD' | 'POST' = 'GET') => app.inject({ method, url, headers: { origin: 'http://localhost' } });
 
   it.each(['/assets/index-B9x2kQ4a.js', '/assets/index-Cq81LmZp.css'])('caches the hashed asset %s forever', async (url) => {
     const res = await get(url);

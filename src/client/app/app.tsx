@@ -1,31 +1,22 @@
-import { UpdatePrompt } from '../features/app-update/update-prompt';
-import { EngagementsScreen } from '../features/engagements/engagements-screen';
-import { StorageDialogButton } from '../features/storage/storage-dialog';
-import { SyncStatusBadge } from '../features/sync-status/sync-status-badge';
-import { pendingChanges } from '../features/sync-status/sync-status-model';
-import { useSyncStatus } from '../features/sync-status/use-sync-status';
+import { BusyScreen } from './app-header';
+import { useSessionState } from './app-services';
+import { SignedInApp } from './signed-in-app';
+import { SignedOutApp } from './signed-out-app';
+import { StartupFailure } from './startup-failure';
 
+/** Which app the device shows follows the session: signed out, signed in as someone, or in between. */
 export const App = () => {
-  const syncStatus = useSyncStatus();
-  return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="app-header">
-        <div className="app-header__inner">
-          <p className="app-name">
-            <img src="/tickmark.svg" alt="" width="28" height="28" />
-            <span>Tickmark</span>
-          </p>
-          <SyncStatusBadge status={syncStatus} />
-          <StorageDialogButton />
-        </div>
-      </header>
-      <UpdatePrompt pendingCount={pendingChanges(syncStatus)} />
-      <main id="main" className="app-main" tabIndex={-1}>
-        <EngagementsScreen />
-      </main>
-    </div>
-  );
+  const state = useSessionState();
+  switch (state.status) {
+    case 'starting':
+      return <BusyScreen message="Opening Tickmark…" />;
+    case 'busy':
+      return <BusyScreen message={state.message} />;
+    case 'failed':
+      return <StartupFailure title={state.title} message={state.message} />;
+    case 'signed-out':
+      return <SignedOutApp notice={state.notice} />;
+    case 'signed-in':
+      return <SignedInApp key={state.session.me.user.id} session={state.session} />;
+  }
 };

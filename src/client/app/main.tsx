@@ -1,24 +1,23 @@
+// First: zod must be configured before any schema module runs.
+import './zod-config';
 import { StrictMode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { createRoot } from 'react-dom/client';
 import { v7 } from 'uuid';
-import { ensureClientMeta } from '../../sync/client-meta';
-import { openIdbStorage } from '../storage/idb-storage';
+import { createApiClient } from '../platform/api-client';
 import { createServiceWorkerUpdates } from '../platform/service-worker';
 import { createStoragePersistence } from '../platform/storage-persistence';
+import { openDeviceRegistry } from '../storage/device-registry';
 import { App } from './app';
 import { AppServicesProvider, type AppServices } from './app-services';
-import { LOCAL_IDENTITY } from './local-identity';
-import { createQueryClient } from './query-client';
+import { createSessionController } from './session-controller';
 import { StartupFailure } from './startup-failure';
 import './styles.css';
 
 const HOUR_MS = 60 * 60 * 1000;
 
-const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
 /** Composition root: every long-lived instance is made here and handed down through context. */
-const start = async (root: Root): Promise<void> => {
+const start = async (container: HTMLElement): Promise<void> => {
+  const root = createRoot(container);
   const serviceWorker = createServiceWorkerUpdates({
     scriptUrl: '/sw.js',
     enabled: import.meta.env.PROD,
@@ -31,35 +30,29 @@ const start = async (root: Root): Promise<void> => {
   const persistence = createStoragePersistence(navigator.storage);
   void persistence.requestPersistence();
 
-  const opened = await openIdbStorage(LOCAL_IDENTITY.dbName, {
-    onVersionChange: () =>
-      root.render(<StartupFailure title="Tickmark was updated in another tab" message="Your saved work is safe on this device. Reload this tab to continue." />),
-    onTerminated: () =>
-      root.render(<StartupFailure title="The browser closed Tickmark's offline storage" message="Reload to reopen it. Changes saved before this are kept." />),
-  });
-  if (!opened.ok) {
-    root.render(<StartupFailure title="Tickmark cannot save on this device" message={opened.message} />);
+  const registry = await openDeviceRegistry();
+  if (!registry.ok) {
+    root.render(<StartupFailure title="Tickmark cannot save on this device" message={registry.message} />);
     return;
   }
-  try {
-    await ensureClientMeta(opened.storage, v7);
-  } catch (e) {
-    root.render(<StartupFailure title="Tickmark cannot save on this device" message={`Preparing the offline store failed: ${describe(e)}`} />);
-    return;
-  }
+  const api = createApiClient({ fetch: window.fetch.bind(window) });
+  const session = createSessionController({ api, registry: registry.registry, now: () => new Date().toISOString(), newClientId: v7 });
+  const services: AppServices = { serviceWorker, persistence, api, session };
 
-  const services: AppServices = { storage: opened.storage, userId: LOCAL_IDENTITY.userId, serviceWorker, persistence };
+  // Local first: the signed-in user's store opens from the registry, with no network.
+  await session.start();
   root.render(
     <StrictMode>
-      <QueryClientProvider client={createQueryClient()}>
-        <AppServicesProvider services={services}>
-          <App />
-        </AppServicesProvider>
-      </QueryClientProvider>
+      <AppServicesProvider services={services}>
+        <App />
+      </AppServicesProvider>
     </StrictMode>,
   );
+  // Then, in the background, the server says whether the session still holds.
+  void session.refresh();
+  window.addEventListener('online', () => void session.refresh());
 };
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-void start(createRoot(container));
+void start(container);

@@ -32,6 +32,7 @@ export const engagementArgs = (over: Partial<CreateEngagementArgs> = {}): Create
   periodEnd: '2026-06-30',
   categoriesInScope: ['CC', 'A'],
   priorEngagementId: null,
+  membershipId: v7(),
   ...over,
 });
 

@@ -63,6 +63,18 @@ export const createUsersRepo = (q: Queryable) => ({
     return rows[0] ? toUser(rows[0]) : undefined;
   },
 
+  /** False when there is no such user. */
+  setPasswordHash: async (id: string, passwordHash: string): Promise<boolean> => {
+    const r = await q.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
+    return r.rowCount > 0;
+  },
+
+  /** False when there is no such user. */
+  setDisabled: async (id: string, disabled: boolean): Promise<boolean> => {
+    const r = await q.query('UPDATE users SET disabled = $2 WHERE id = $1', [id, disabled]);
+    return r.rowCount > 0;
+  },
+
   count: async (): Promise<number> => {
     const { rows } = await q.query<{ n: number }>('SELECT count(*) AS n FROM users');
     return rows[0]?.n ?? 0;

@@ -17,6 +17,11 @@ export type Mutator<A> = {
   readonly args: z.ZodType<A>;
   /** The record the action edits, so its version can travel as the mutation's base. */
   readonly target: (args: A) => { readonly kind: RecordKind; readonly id: string };
+  /**
+   * The engagement the action changes, so the server can check membership, role and
+   * status before running it; null only for an action that creates an engagement.
+   */
+  readonly engagementOf: (args: A) => string | null;
   readonly apply: (tx: MutatorTx, args: A, ctx: MutatorContext) => Promise<MutatorResult>;
 };
 

@@ -17,6 +17,7 @@ export type RecordResultArgs = z.infer<typeof recordResultArgsSchema>;
 export const recordResult = defineMutator<RecordResultArgs>({
   args: recordResultArgsSchema,
   target: (a) => ({ kind: 'result', id: a.id }),
+  engagementOf: (a) => a.engagementId,
   apply: async (tx, args, ctx) => {
     const sample = await tx.get('sample', args.sampleId);
     if (!sample || sample.deleted || sample.engagementId !== args.engagementId) return fail('not_found', 'No such sample in this engagement');

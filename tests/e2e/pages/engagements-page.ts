@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { DemoUser } from '../e2e-accounts';
+import { SessionPage } from './session-page';
 
 export type EngagementFormInput = {
   readonly name: string;
@@ -12,8 +14,8 @@ export type EngagementFormInput = {
 
 export type StoredOutboxEntry = { readonly id: number; readonly name: string; readonly args: { readonly id?: string; readonly name?: string } };
 
-/** The local database the app opens for the device-local user (src/client/app/local-identity.ts). */
-const DB_NAME = 'tickmark-local';
+/** Each user's local database (src/client/storage/user-database.ts). */
+export const userDbName = (userId: string): string => `tickmark-user-${userId}`;
 
 export class EngagementsPage {
   readonly heading: Locator;
@@ -38,7 +40,17 @@ export class EngagementsPage {
     this.updatePrompt = page.getByTestId('update-prompt');
   }
 
-  /** Opens the app and waits until it has read the local store. */
+  /** Signs `who` in through the sign-in form and waits for the engagements screen. */
+  static async signedInAs(page: Page, who: DemoUser): Promise<EngagementsPage> {
+    const session = new SessionPage(page);
+    await session.gotoSignIn();
+    await session.signInAs(who);
+    const app = new EngagementsPage(page);
+    await app.waitUntilReady();
+    return app;
+  }
+
+  /** Opens the app (someone must be signed in) and waits until it has read the local store. */
   async goto(): Promise<void> {
     await this.page.goto('/');
     await this.waitUntilReady();
@@ -104,7 +116,8 @@ export class EngagementsPage {
     return records.filter((r) => r.kind === 'engagement').map((r) => r.name ?? '');
   }
 
-  private readStore(store: 'outbox' | 'records'): Promise<unknown[]> {
+  private async readStore(store: 'outbox' | 'records'): Promise<unknown[]> {
+    const dbName = userDbName(await new SessionPage(this.page).userId());
     return this.page.evaluate(
       ([dbName, storeName]) =>
         new Promise<unknown[]>((resolve, reject) => {
@@ -121,7 +134,7 @@ export class EngagementsPage {
             };
           };
         }),
-      [DB_NAME, store] as const,
+      [dbName, store] as const,
     );
   }
 

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useAppServices } from '../../app/app-services';
+import { useAppServices, useLocalStore } from '../../app/app-services';
 import { LOCAL_STORE_KEY } from '../../app/local-store-keys';
 import type { UpdateState } from '../../platform/service-worker';
 import { canApplyUpdate } from './update-decision';
@@ -17,7 +17,8 @@ export const useServiceWorkerState = (): UpdateState => {
  * saved something since the prompt was drawn.
  */
 export const useApplyUpdate = (): (() => Promise<ApplyUpdateResult>) => {
-  const { serviceWorker, storage } = useAppServices();
+  const { serviceWorker } = useAppServices();
+  const { storage } = useLocalStore();
   const queryClient = useQueryClient();
   const apply = useCallback(async (): Promise<ApplyUpdateResult> => {
     const pending = await storage.read((tx) => tx.outboxCount());

@@ -70,7 +70,7 @@ describe('fieldErrorsFromRefusal', () => {
     const result = await runMutation(
       storage,
       'createEngagement',
-      { ...check.input, engagementKind: 'type1', id: v7() },
+      { ...check.input, engagementKind: 'type1', id: v7(), membershipId: v7() },
       { userId: 'local-user', now: () => '2025-04-01T00:00:00.000Z' },
     );
     expect(result.ok).toBe(false);

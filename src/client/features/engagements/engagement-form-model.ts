@@ -30,7 +30,7 @@ export const EMPTY_ENGAGEMENT_FORM: EngagementFormValues = {
   priorEngagementId: '',
 };
 
-export type EngagementInput = Omit<CreateEngagementArgs, 'id'>;
+export type EngagementInput = Omit<CreateEngagementArgs, 'id' | 'membershipId'>;
 
 export type FormCheck = { readonly ok: true; readonly input: EngagementInput } | { readonly ok: false; readonly errors: FieldErrors };
 

@@ -32,7 +32,7 @@ const createEntry = (id: string, mutationId: number): OutboxEntry => ({
   clientId: '01900000-0000-7000-8000-0000000000ff',
   id: mutationId,
   name: 'createEngagement',
-  args: { ...engagement(id), id },
+  args: { ...engagement(id), id, membershipId: '01900000-0000-7000-8000-0000000000ee' },
   baseVersion: null,
   clientTime: '2025-01-01T00:00:00.000Z',
 });

@@ -1,7 +1,14 @@
+import { Link } from 'wouter';
 import { StatusBadge } from '../../ui/status-badge';
 import { KIND_LABELS, periodText, STATUS_LABELS, type EngagementListItem } from './engagement-list-model';
 
-export const EngagementList = ({ items }: { readonly items: readonly EngagementListItem[] }) => (
+type Props = {
+  readonly items: readonly EngagementListItem[];
+  /** Whether the signed-in user may open an engagement's team (from the permission rules). */
+  readonly canViewTeam: (engagementId: string) => boolean;
+};
+
+export const EngagementList = ({ items, canViewTeam }: Props) => (
   <ul className="engagement-list" aria-label="Engagements">
     {items.map(({ engagement: e, unsynced }) => (
       <li key={e.id} className="card engagement" data-testid="engagement-item" data-engagement-id={e.id}>
@@ -27,6 +34,13 @@ export const EngagementList = ({ items }: { readonly items: readonly EngagementL
         {unsynced && (
           <p className="engagement__sync">
             <StatusBadge tone="pending">Not yet synced</StatusBadge>
+          </p>
+        )}
+        {canViewTeam(e.id) && (
+          <p className="engagement__links">
+            <Link href={`/engagements/${e.id}/team`} aria-label={`Team of ${e.name}`}>
+              Team
+            </Link>
           </p>
         )}
       </li>

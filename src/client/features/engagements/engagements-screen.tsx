@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { usePermission, usePermissionCheck } from '../../app/use-permission';
 import { EngagementForm, type SavedEngagement } from './engagement-form';
 import { EngagementList } from './engagement-list';
 import { useEngagements } from './engagement-queries';
@@ -8,6 +9,8 @@ export const EngagementsScreen = () => {
   const [formOpen, setFormOpen] = useState(false);
   const [saved, setSaved] = useState<SavedEngagement | null>(null);
   const newButton = useRef<HTMLButtonElement>(null);
+  const canCreate = usePermission('createEngagement', null).ok;
+  const can = usePermissionCheck();
 
   const openForm = (): void => {
     setSaved(null);
@@ -24,7 +27,7 @@ export const EngagementsScreen = () => {
     <section className="screen" aria-labelledby="engagements-title">
       <div className="screen__head">
         <h1 id="engagements-title">Engagements</h1>
-        {!formOpen && (
+        {canCreate && !formOpen && (
           <button ref={newButton} type="button" className="button" onClick={openForm}>
             New engagement
           </button>
@@ -54,11 +57,15 @@ export const EngagementsScreen = () => {
           !formOpen && (
             <div className="empty-state card">
               <h2>No engagements on this device yet</h2>
-              <p>Create one to start planning fieldwork. It is saved on this device first and works without a network.</p>
+              <p>
+                {canCreate
+                  ? 'Create one to start planning fieldwork. It is saved on this device first and works without a network.'
+                  : 'Engagements you are a member of appear here once they sync to this device.'}
+              </p>
             </div>
           )
         ) : (
-          <EngagementList items={items} />
+          <EngagementList items={items} canViewTeam={(id) => can('viewTeam', id)} />
         ))}
     </section>
   );

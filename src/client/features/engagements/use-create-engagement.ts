@@ -18,7 +18,7 @@ export const useCreateEngagement = () => {
   return useMutation({
     mutationFn: async (input: EngagementInput): Promise<CreateEngagementResult> => {
       const id = v7();
-      const result = await runMutation(storage, 'createEngagement', { ...input, id }, { userId, now: () => new Date().toISOString() });
+      const result = await runMutation(storage, 'createEngagement', { ...input, id, membershipId: v7() }, { userId, now: () => new Date().toISOString() });
       return { ...result, id };
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: LOCAL_STORE_KEY }),
