@@ -1,23 +1,12 @@
 // Server cold start to healthy on PGlite: a new process, spawn → first 200 from /api/health.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, printReport } from './bench-report';
+import { freePort } from './server-process';
 
 const RUNS = 5;
-
-/** A port nobody listens on, so the health answer can only come from the server started here. */
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 
 const startOnce = async (dataDir: string): Promise<number> => {
   const PORT = await freePort();
