@@ -16,7 +16,7 @@ export type LogOption = boolean | { readonly level: 'fatal' | 'error' | 'warn' |
 
 export type AppDeps = {
   readonly db: Db;
-  readonly config: Pick<Config, 'staticDir'>;
+  readonly config: Pick<Config, 'staticDir'> & Partial<Pick<Config, 'trustProxy'>>;
   readonly log: LogOption;
   /** The clock of sessions, invitations and rate limits; tests move it. */
   readonly now?: () => Date;
@@ -24,7 +24,7 @@ export type AppDeps = {
 
 /** The HTTP application without listening, so tests drive it with `app.inject`. */
 export const buildApp = async ({ db, config, log, now = () => new Date() }: AppDeps): Promise<FastifyInstance> => {
-  const app = Fastify({ logger: log === false ? false : log === true ? { level: 'info' } : { level: log.level } });
+  const app = Fastify({ trustProxy: config.trustProxy ?? false, logger: log === false ? false : log === true ? { level: 'info' } : { level: log.level } });
   registerErrorHandler(app);
   // Before every route, so the headers and the CSRF check cover them all.
   await registerSecurity(app);

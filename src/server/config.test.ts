@@ -5,7 +5,7 @@ describe('parseConfig', () => {
   it('fills in every default from an empty environment', () => {
     expect(parseConfig({})).toEqual({
       ok: true,
-      config: { port: 8080, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, nodeEnv: 'development', demoPassword: undefined, staticDir: './dist' },
+      config: { port: 8080, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, nodeEnv: 'development', demoPassword: undefined, staticDir: './dist', trustProxy: false },
     });
   });
 
@@ -18,10 +18,11 @@ describe('parseConfig', () => {
       NODE_ENV: 'production',
       TICKMARK_DEMO_PASSWORD: 'long-enough',
       TICKMARK_STATIC_DIR: '/srv/www',
+      TICKMARK_TRUST_PROXY: 'true',
     });
     expect(r).toEqual({
       ok: true,
-      config: { port: 3000, host: '127.0.0.1', dataDir: '/var/lib/tickmark', databaseUrl: 'postgres://u@db:5432/tickmark', nodeEnv: 'production', demoPassword: 'long-enough', staticDir: '/srv/www' },
+      config: { port: 3000, host: '127.0.0.1', dataDir: '/var/lib/tickmark', databaseUrl: 'postgres://u@db:5432/tickmark', nodeEnv: 'production', demoPassword: 'long-enough', staticDir: '/srv/www', trustProxy: true },
     });
   });
 
@@ -38,6 +39,10 @@ describe('parseConfig', () => {
     ['80.5', "Invalid configuration: PORT: expected an integer between 1 and 65535, got '80.5'"],
   ])('names a bad PORT=%s', (value, message) => {
     expect(parseConfig({ PORT: value })).toEqual({ ok: false, message });
+  });
+
+  it('names a TICKMARK_TRUST_PROXY that is not true or false', () => {
+    expect(parseConfig({ TICKMARK_TRUST_PROXY: 'yes' })).toEqual({ ok: false, message: "Invalid configuration: TICKMARK_TRUST_PROXY: expected 'true' or 'false'" });
   });
 
   it('names a short demo password and a non-PostgreSQL URL together', () => {

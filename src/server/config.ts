@@ -32,6 +32,9 @@ const envSchema = z.object({
   NODE_ENV: text('development'),
   TICKMARK_DEMO_PASSWORD: z.preprocess(blankToUndefined, z.string().min(8, { error: 'must be at least 8 characters long' }).optional()),
   TICKMARK_STATIC_DIR: text('./dist'),
+  // Behind a TLS-terminating proxy the client's protocol and address come from X-Forwarded-*:
+  // needed for the same-origin check, the Secure cookie and per-address rate limits.
+  TICKMARK_TRUST_PROXY: z.preprocess(blankToUndefined, z.enum(['true', 'false'], { error: "expected 'true' or 'false'" }).default('false')),
 });
 
 export const configSchema = envSchema.transform((env) => ({
@@ -42,6 +45,7 @@ export const configSchema = envSchema.transform((env) => ({
   nodeEnv: env.NODE_ENV,
   demoPassword: env.TICKMARK_DEMO_PASSWORD,
   staticDir: env.TICKMARK_STATIC_DIR,
+  trustProxy: env.TICKMARK_TRUST_PROXY === 'true',
 }));
 
 export type Config = z.infer<typeof configSchema>;

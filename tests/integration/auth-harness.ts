@@ -58,7 +58,7 @@ export const sessionCookieOf = (res: LightMyRequestResponse): string => {
 };
 
 /** The demo firm plus a third engagement with its own manager, behind the whole app, on a moveable clock. */
-export const openAuthApp = async (target: TestDbTarget, options: { staticDir?: string } = {}): Promise<AuthApp> => {
+export const openAuthApp = async (target: TestDbTarget, options: { staticDir?: string; trustProxy?: boolean } = {}): Promise<AuthApp> => {
   const t = await target.open();
   const m = await migrate(t.db);
   if (!m.ok) throw new Error(m.message);
@@ -90,7 +90,7 @@ export const openAuthApp = async (target: TestDbTarget, options: { staticDir?: s
     elsewhereManager,
   };
   const clock = makeClock();
-  const app = await buildApp({ db: t.db, config: { staticDir: options.staticDir ?? '/nonexistent-tickmark-dist' }, log: false, now: clock.now });
+  const app = await buildApp({ db: t.db, config: { staticDir: options.staticDir ?? '/nonexistent-tickmark-dist', trustProxy: options.trustProxy ?? false }, log: false, now: clock.now });
   await app.ready();
 
   const call: AuthApp['call'] = (method, url, o = {}) =>

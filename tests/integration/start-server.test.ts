@@ -23,6 +23,7 @@ const configFor = (overrides: Partial<Config>): Config => ({
   host: '127.0.0.1',
   dataDir: join(scratch, 'data'),
   databaseUrl: undefined,
+  trustProxy: false,
   nodeEnv: 'production',
   demoPassword: undefined,
   staticDir: dist.dir,
