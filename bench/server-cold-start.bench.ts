@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, printReport } from './bench-report';
-import { freePort } from './server-process';
+import { freePort } from '../tests/integration/server-process';
 
 const RUNS = 5;
 

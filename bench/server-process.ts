@@ -1,19 +1,9 @@
 // Starts the real server as its own process, so load from the bench does not share its event loop.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+import { freePort } from '../tests/integration/server-process';
 
 export type BenchServer = { readonly url: string; readonly child: ChildProcess; readonly stop: () => Promise<void> };
 
