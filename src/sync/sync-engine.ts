@@ -43,6 +43,7 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   let failures = 0;
   let cancelRetry: (() => void) | null = null;
   let stopped = false;
+  let lastSyncedAt: string | null = null;
 
   const set = (s: SyncStatus): void => {
     current = s;
@@ -97,6 +98,8 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     const delay = backoffDelay(failures, deps.random, deps.backoff ?? DEFAULT_BACKOFF);
     failures += 1;
     cancelRetry?.();
+    // A sync that was in flight when the engine stopped must not arm a retry.
+    if (stopped) return delay;
     cancelRetry = deps.setTimer(() => {
       cancelRetry = null;
       void sync();
@@ -119,12 +122,13 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     const pending = await pendingCount();
     if (outcome.ok) {
       failures = 0;
-      set({ state: 'idle', pending, lastSyncedAt: deps.now() });
+      lastSyncedAt = deps.now();
+      set({ state: 'idle', pending, lastSyncedAt });
       return;
     }
     switch (outcome.kind) {
       case 'network':
-        set({ state: 'offline', pending, lastSyncedAt: current.state === 'idle' || current.state === 'offline' ? current.lastSyncedAt : null });
+        set({ state: 'offline', pending, lastSyncedAt });
         scheduleRetry();
         return;
       case 'unauthorized':

@@ -1,35 +1,46 @@
 import { expect, test } from '@playwright/test';
+import { uniqueName } from './e2e-names';
 import { EngagementsPage, userDbName } from './pages/engagements-page';
 import { SessionPage } from './pages/session-page';
 
 test('signing out keeps the data out of the next user’s sight, and the first user finds it again', async ({ page }) => {
   const app = await EngagementsPage.signedInAs(page, 'manager');
   const session = new SessionPage(page);
-  await app.createEngagement({ name: 'Manager only', client: 'Theta BV', kind: 'Type 2', start: '2025-01-01', end: '2025-12-31' });
+  // Unsynced, so the manager's change exists only in the manager's database on this device.
+  await app.blockSync();
+  const name = uniqueName('Manager only');
+  await app.createEngagement({ name, client: 'Theta BV', kind: 'Type 2', start: '2025-01-01', end: '2025-12-31' });
   const managerId = await session.userId();
 
   await session.signOutKeepingData();
+  await app.unblockSync();
   await session.signInAs('auditor');
   const auditorId = await session.userId();
   expect(auditorId).not.toBe(managerId);
-  await expect(app.items).toHaveCount(0);
-  await expect(app.item('Manager only')).toHaveCount(0);
-  expect(await app.storedEngagementNames()).toEqual([]);
+  // The auditor's own engagement comes from the server; the manager's unsynced one is nowhere.
+  await app.expectSynced();
+  await expect(app.item('Demo Type 2')).toBeVisible();
+  await expect(app.item(name)).toHaveCount(0);
+  expect(await app.storedEngagementNames()).not.toContain(name);
   expect(await app.outboxEntries()).toEqual([]);
   // Two users, two databases: the manager's is still on the device.
   expect(await session.databaseNames()).toEqual(expect.arrayContaining([userDbName(managerId), userDbName(auditorId)]));
 
   await session.signOutKeepingData();
+  await app.blockSync();
   await session.signInAs('manager');
   expect(await session.userId()).toBe(managerId);
-  await expect(app.item('Manager only')).toContainText('Not yet synced');
-  expect((await app.outboxEntries()).map((e) => e.args.name)).toEqual(['Manager only']);
+  await expect(app.item(name)).toContainText('Not yet synced');
+  expect((await app.outboxEntries()).map((e) => e.args.name)).toEqual([name]);
 });
 
 test('removing data with unsynced changes needs the explicit confirmation, then the database is gone', async ({ page }) => {
   const app = await EngagementsPage.signedInAs(page, 'manager');
   const session = new SessionPage(page);
-  await app.createEngagement({ name: 'Will be lost', client: 'Iota Oy', kind: 'Type 2', start: '2025-01-01', end: '2025-12-31' });
+  await app.expectSynced();
+  await app.blockSync();
+  const name = uniqueName('Will be lost');
+  await app.createEngagement({ name, client: 'Iota Oy', kind: 'Type 2', start: '2025-01-01', end: '2025-12-31' });
   const userId = await session.userId();
 
   await session.openSignOut();
@@ -52,9 +63,13 @@ test('removing data with unsynced changes needs the explicit confirmation, then 
   await expect(session.signInNotice).toContainText('your data was removed from this device');
   await expect.poll(() => session.databaseNames()).not.toContain(userDbName(userId));
 
-  // Signing in again starts from an empty store.
+  // Signing in again starts from an empty store, filled from the server: the lost change never reached it.
+  await app.unblockSync();
   await session.signInAs('manager');
-  await expect(app.emptyState).toBeVisible();
+  await app.expectSynced();
+  await expect(app.item('Demo Type 2')).toBeVisible();
+  await expect(app.item(name)).toHaveCount(0);
+  expect(await app.storedEngagementNames()).not.toContain(name);
   expect(await app.outboxEntries()).toEqual([]);
 });
 

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD } from './e2e-accounts';
+import { uniqueName } from './e2e-names';
 import { EngagementsPage } from './pages/engagements-page';
 import { SessionPage } from './pages/session-page';
+import { managedEngagements } from './pages/team-page';
 
 test('signed out, every address shows the sign-in form with its first field focused', async ({ page }) => {
   const session = new SessionPage(page);
@@ -29,7 +31,10 @@ test('signing in shows who I am: name, e-mail, firm admin badge and roles', asyn
   await expect(session.account).toContainText(DEMO.manager.name);
   await expect(session.account).toContainText('Firm admin');
   await expect(page.getByTestId('account-email')).toHaveText(DEMO.manager.email);
-  await expect(page.getByTestId('account-roles')).toHaveText('Manager on 2 engagements');
+  // The two demo engagements, and those earlier tests created (they sync, and the creator manages them).
+  const managed = await managedEngagements(page.request);
+  expect(managed.length).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId('account-roles')).toHaveText(`Manager on ${managed.length} engagements`);
   // The permission rules let a firm admin create engagements.
   await expect(page.getByRole('button', { name: 'New engagement' })).toBeVisible();
 
@@ -70,18 +75,29 @@ test('a wrong password is refused with a clear message, and nothing is opened', 
   expect((await session.databaseNames()).filter((n) => n.startsWith('tickmark-user-'))).toEqual([]);
 });
 
-test('when the server session ends, work stays and a banner asks to sign in again; the same user continues', async ({ page, context }) => {
+test('when the server session ends, work stays and a banner asks to sign in again; the same user continues and the kept work syncs', async ({
+  page,
+  context,
+}) => {
   const app = await EngagementsPage.signedInAs(page, 'manager');
   const session = new SessionPage(page);
-  await app.createEngagement({ name: 'Before expiry', client: 'Eta AG', kind: 'Type 2', start: '2025-01-01', end: '2025-12-31' });
+  await app.expectSynced();
   const userId = await session.userId();
 
-  // The server forgets us (as when the session expires): the next check answers 401.
+  // The server forgets us (as when the session expires): the sync after the next save is answered 401.
   await context.clearCookies();
+  const name = uniqueName('Before expiry');
+  await app.createEngagement({ name, client: 'Eta AG', kind: 'Type 2', start: '2025-01-01', end: '2025-12-31' });
+  await expect(session.sessionEnded).toContainText('Your session has ended — sign in again to sync');
+  await expect(app.syncStatus).toHaveText('1 unsynced change, saved on this device · Sign in to sync');
+  await expect(app.item(name)).toContainText('Not yet synced');
+  expect((await app.outboxEntries()).map((e) => e.args.name)).toEqual([name]);
+
+  // A reload keeps both the work and the banner (the session check is answered 401 too).
   await app.reload();
   await expect(session.sessionEnded).toContainText('Your session has ended — sign in again to sync');
-  await expect(app.item('Before expiry')).toContainText('Not yet synced');
-  expect((await app.outboxEntries()).map((e) => e.args.name)).toEqual(['Before expiry']);
+  await expect(app.item(name)).toContainText('Not yet synced');
+  expect((await app.outboxEntries()).map((e) => e.args.name)).toEqual([name]);
 
   await session.sessionEnded.getByRole('link', { name: 'Sign in again' }).click();
   await expect(session.signInHeading).toBeVisible();
@@ -94,6 +110,8 @@ test('when the server session ends, work stays and a banner asks to sign in agai
   await session.expectSignedInAs(DEMO.manager.name);
   await expect(session.sessionEnded).toHaveCount(0);
   expect(await session.userId()).toBe(userId);
-  await expect(app.item('Before expiry')).toBeVisible();
-  expect((await app.outboxEntries()).map((e) => e.args.name)).toEqual(['Before expiry']);
+  // Signed in again as the same user: the kept outbox is pushed.
+  await expect(app.item(name)).not.toContainText('Not yet synced');
+  await app.expectSynced();
+  expect(await app.outboxEntries()).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
+import { uniqueName } from './e2e-names';
 import { e2eStaticDir } from './e2e-paths';
 import { EngagementsPage } from './pages/engagements-page';
 
@@ -28,7 +29,9 @@ const hasWaitingWorker = (page: Page): Promise<boolean> =>
 test('a waiting update is held back while changes are unsynced', async ({ page, deployNewVersion }) => {
   const app = await EngagementsPage.signedInAs(page, 'manager');
   await app.installOffline();
-  await app.createEngagement({ name: 'Pending work', client: 'Zeta', kind: 'Type 2', start: '2025-01-01', end: '2025-03-31' });
+  // The server is out of reach, so the change stays unsynced.
+  await app.blockSync();
+  await app.createEngagement({ name: uniqueName('Pending work'), client: 'Zeta', kind: 'Type 2', start: '2025-01-01', end: '2025-03-31' });
 
   await deployNewVersion();
   await checkForUpdate(page);

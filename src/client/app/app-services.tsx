@@ -5,8 +5,10 @@ import type { Storage } from '../../sync/storage';
 import type { ApiClient } from '../platform/api-client';
 import type { ServiceWorkerUpdates } from '../platform/service-worker';
 import type { StoragePersistence } from '../platform/storage-persistence';
+import type { SyncFactory } from './browser-sync';
 import type { SessionController } from './session-controller';
 import type { ServerSession, SessionState } from './session-state';
+import type { SyncController } from './sync-controller';
 
 /** Everything the composition root creates once for the device; no module-level instances. */
 export type AppServices = {
@@ -14,6 +16,8 @@ export type AppServices = {
   readonly persistence: StoragePersistence;
   readonly api: ApiClient;
   readonly session: SessionController;
+  /** Makes the sync controller of one signed-in user session. */
+  readonly sync: SyncFactory;
 };
 
 /** What exists only while someone is signed in on this device. */
@@ -25,6 +29,8 @@ export type SignedInServices = {
   readonly me: MeResponse;
   readonly actor: Actor;
   readonly server: ServerSession;
+  /** This user session's sync: status for the badge, "Sync now", and the nudge after a local change. */
+  readonly sync: SyncController;
 };
 
 const AppServicesContext = createContext<AppServices | null>(null);
@@ -54,6 +60,9 @@ export const useLocalStore = (): Pick<SignedInServices, 'storage' | 'userId'> =>
   const { storage, userId } = useSignedIn();
   return { storage, userId };
 };
+
+/** For mutation hooks: call `localChange()` once a change is stored, so it syncs shortly. */
+export const useSync = (): SyncController => useSignedIn().sync;
 
 export const useSessionState = (): SessionState => {
   const { session } = useAppServices();

@@ -9,6 +9,7 @@ import { createStoragePersistence } from '../platform/storage-persistence';
 import { openDeviceRegistry } from '../storage/device-registry';
 import { App } from './app';
 import { AppServicesProvider, type AppServices } from './app-services';
+import { createBrowserSyncFactory } from './browser-sync';
 import { createSessionController } from './session-controller';
 import { StartupFailure } from './startup-failure';
 import './styles.css';
@@ -37,7 +38,7 @@ const start = async (container: HTMLElement): Promise<void> => {
   }
   const api = createApiClient({ fetch: window.fetch.bind(window) });
   const session = createSessionController({ api, registry: registry.registry, now: () => new Date().toISOString(), newClientId: v7 });
-  const services: AppServices = { serviceWorker, persistence, api, session };
+  const services: AppServices = { serviceWorker, persistence, api, session, sync: createBrowserSyncFactory(session) };
 
   // Local first: the signed-in user's store opens from the registry, with no network.
   await session.start();

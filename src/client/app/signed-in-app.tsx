@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { AccountMenu } from '../features/account/account-menu';
@@ -13,7 +13,8 @@ import { pendingChanges } from '../features/sync-status/sync-status-model';
 import { useSyncStatus } from '../features/sync-status/use-sync-status';
 import { TeamScreen } from '../features/team/team-screen';
 import { AppHeader, SkipLink } from './app-header';
-import { SignedInProvider, useSignedIn, type SignedInServices } from './app-services';
+import { SignedInProvider, useAppServices, useSignedIn, type SignedInServices } from './app-services';
+import { LOCAL_STORE_KEY } from './local-store-keys';
 import { NotFoundScreen } from './not-found-screen';
 import { createQueryClient } from './query-client';
 import type { SignedInSession } from './session-state';
@@ -53,12 +54,25 @@ const SignedInShell = ({ focusOnMount }: { readonly focusOnMount: boolean }) => 
   );
 };
 
-/** Everything shown to a signed-in user, over their own store; remounted (fresh query cache) for another user. */
+/**
+ * Everything shown to a signed-in user, over their own store; remounted (fresh query cache,
+ * fresh sync engine) for another user, and unmounted (sync stopped) on sign-out.
+ */
 export const SignedInApp = ({ session }: { readonly session: SignedInSession }) => {
+  const { sync: makeSync } = useAppServices();
   const [queryClient] = useState(createQueryClient);
+  // The store and the user are fixed for this mount (App keys it by user id).
+  const [sync] = useState(() =>
+    makeSync({
+      userId: session.me.user.id,
+      storage: session.storage,
+      onLocalDataChanged: () => void queryClient.invalidateQueries({ queryKey: LOCAL_STORE_KEY }),
+    }),
+  );
+  useEffect(() => sync.start(), [sync]);
   const services = useMemo<SignedInServices>(
-    () => ({ storage: session.storage, userId: session.me.user.id, me: session.me, actor: session.actor, server: session.server }),
-    [session],
+    () => ({ storage: session.storage, userId: session.me.user.id, me: session.me, actor: session.actor, server: session.server, sync }),
+    [session, sync],
   );
   return (
     <QueryClientProvider client={queryClient}>

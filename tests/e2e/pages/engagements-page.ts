@@ -26,6 +26,7 @@ export class EngagementsPage {
   readonly emptyState: Locator;
   readonly saveStatus: Locator;
   readonly syncStatus: Locator;
+  readonly syncPanel: Locator;
   readonly updatePrompt: Locator;
 
   constructor(readonly page: Page) {
@@ -37,6 +38,7 @@ export class EngagementsPage {
     this.emptyState = page.getByRole('heading', { name: 'No engagements on this device yet' });
     this.saveStatus = page.getByTestId('save-status');
     this.syncStatus = page.getByTestId('sync-status');
+    this.syncPanel = page.getByRole('region', { name: 'Sync', exact: true });
     this.updatePrompt = page.getByTestId('update-prompt');
   }
 
@@ -75,8 +77,38 @@ export class EngagementsPage {
     expect(await this.page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(/\/sw\.js$/);
   }
 
+  /** Waits until a sync has succeeded and nothing is left to send. */
+  async expectSynced(): Promise<void> {
+    await expect(this.syncStatus).toHaveAttribute('data-state', 'synced');
+    await expect(this.syncStatus).toHaveText('All changes synced');
+  }
+
+  /**
+   * Makes the sync server unreachable for this browser context (the rest of the API still
+   * answers), so a test can look at work that is saved but not yet synced.
+   */
+  async blockSync(): Promise<void> {
+    await this.page.context().route('**/api/sync/**', (route) => route.abort('internetdisconnected'));
+  }
+
+  async unblockSync(): Promise<void> {
+    await this.page.context().unroute('**/api/sync/**');
+  }
+
+  /** Opens the sync panel from the badge (if it is closed). */
+  async openSyncPanel(): Promise<Locator> {
+    if (!(await this.syncPanel.isVisible())) await this.syncStatus.click();
+    await expect(this.syncPanel).toBeVisible();
+    return this.syncPanel;
+  }
+
+  async syncNow(): Promise<void> {
+    const panel = await this.openSyncPanel();
+    await panel.getByRole('button', { name: 'Sync now' }).click();
+  }
+
   item(name: string): Locator {
-    return this.items.filter({ has: this.page.getByRole('heading', { name }) });
+    return this.items.filter({ has: this.page.getByRole('heading', { name, exact: true }) });
   }
 
   field(label: string): Locator {
