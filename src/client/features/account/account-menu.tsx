@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useLocalStore, useSignedIn } from '../../app/app-services';
@@ -6,6 +6,7 @@ import { LOCAL_STORE_KEY } from '../../app/local-store-keys';
 import { usePermissionCheck } from '../../app/use-permission';
 import { ROLE_LABELS } from '../../ui/role-labels';
 import { StatusBadge } from '../../ui/status-badge';
+import { useDisclosure } from '../../ui/use-disclosure';
 import { initialsOf, roleSummary } from './account-summary';
 import { SignOutDialog } from './sign-out-dialog';
 
@@ -33,33 +34,13 @@ const fallbackName = (engagementId: string): string => `Engagement …${engageme
 export const AccountMenu = ({ pendingCount }: { readonly pendingCount: number | undefined }) => {
   const ids = useId();
   const { me, userId } = useSignedIn();
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, root, toggle } = useDisclosure();
   const dialog = useRef<HTMLDialogElement>(null);
   const names = useEngagementNames(me.memberships.map((m) => m.engagementId));
   const isAdmin = me.user.firmRole === 'admin';
   const summary = roleSummary(me.memberships);
   const can = usePermissionCheck();
 
-  // Escape or a click elsewhere closes the panel; Escape returns the focus to its button.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    const onPointer = (e: PointerEvent): void => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
 
   return (
     <div ref={root} className="account" data-testid="account" data-user-id={userId}>

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { StatusBadge } from '../../ui/status-badge';
+import { useDisclosure } from '../../ui/use-disclosure';
 import { formatSyncTime } from './format-sync-time';
 import { SyncPanel } from './sync-panel';
 import { syncStatusText, type SyncStatus } from './sync-status-model';
@@ -10,31 +11,11 @@ import { syncStatusText, type SyncStatus } from './sync-status-model';
  */
 export const SyncStatusBadge = ({ status }: { readonly status: SyncStatus }) => {
   const ids = useId();
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, root, toggle } = useDisclosure();
   const { tone, text } = syncStatusText(status, formatSyncTime);
   const [announced, setAnnounced] = useState(text);
   if (status.state !== 'syncing' && announced !== text) setAnnounced(text);
 
-  // Escape or a click elsewhere closes the panel; Escape returns the focus to the badge.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key !== 'Escape') return;
-      setOpen(false);
-      toggle.current?.focus();
-    };
-    const onPointer = (e: PointerEvent): void => {
-      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
 
   return (
     <div ref={root} className="sync-status">
