@@ -16,7 +16,7 @@ describe('sync engine: last successful sync time', () => {
       push: async () => ({ ok: true, data: { lastMutationId: 0, results: [] } }),
       pull: async () => (up ? { ok: true, data: { cookie: 1, lastMutationId: 0, patch: [] } } : { ok: false, kind: 'network', message: 'Failed to fetch' }),
     };
-    const engine = createSyncEngine({ storage, transport, userId: 'u', now: () => '2026-01-01T00:00:00.000Z', random: () => 0.5, setTimer: () => () => undefined });
+    const engine = createSyncEngine({ storage, transport, userId: 'u', now: () => '2026-01-01T00:00:00.000Z', random: () => 0.5, newClientId: v7, setTimer: () => () => undefined });
     await engine.sync();
     expect(engine.status()).toMatchObject({ state: 'idle', lastSyncedAt: '2026-01-01T00:00:00.000Z' });
     up = false;

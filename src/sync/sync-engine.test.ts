@@ -62,7 +62,7 @@ describe('sync engine', () => {
   });
 
   const engine = (t: Transport, pushBatchSize = 100) =>
-    createSyncEngine({ storage, transport: t, userId: 'auditor-1', now: () => NOW, random: () => 0.5, setTimer, pushBatchSize });
+    createSyncEngine({ storage, transport: t, userId: 'auditor-1', now: () => NOW, random: () => 0.5, newClientId: v7, setTimer, pushBatchSize });
 
   it('pushes the outbox in order and in batches, then pulls every page', async () => {
     for (let i = 0; i < 5; i++) await runMutation(storage, 'createEngagement', engagementArgs(), testContext());
@@ -137,6 +137,32 @@ describe('sync engine', () => {
     const e = engine(s.transport);
     await Promise.all([e.sync(), e.sync(), e.sync()]);
     expect(s.pulls).toHaveLength(2);
+  });
+
+  it('starts again as a new client, keeping and renumbering every pending change, when the server no longer knows it', async () => {
+    for (let i = 0; i < 4; i++) await runMutation(storage, 'createEngagement', engagementArgs(), testContext());
+    // Mutations 1-2 reached the server and were acknowledged; then the server lost its client table.
+    await storage.write((tx) => tx.dropOutboxThrough(2));
+    const oldClientId = (await storage.read((tx) => tx.getMeta()))!.clientId;
+    const known = new Set<string>();
+    const s = scripted(
+      (r) => (known.has(r.clientId) ? acceptAll(r) : r.mutations[0]?.id === 1 ? (known.add(r.clientId), acceptAll(r)) : { ok: false, kind: 'gap', message: 'send from 1', expected: 1 }),
+      () => ({ ok: true, data: { cookie: 9, lastMutationId: 2, patch: [] } }),
+    );
+    const outcome = await engine(s.transport).sync();
+
+    expect(outcome).toMatchObject({ ok: true, pushed: 2 });
+    expect(s.pushes[0]).toMatchObject({ clientId: oldClientId });
+    expect(s.pushes[0]!.mutations.map((m) => m.id)).toEqual([3, 4]);
+    expect(s.pushes[1]!.clientId).not.toBe(oldClientId);
+    expect(s.pushes[1]!.mutations.map((m) => m.id)).toEqual([1, 2]);
+    // The renumbered changes are the same two, in the same order.
+    expect(s.pushes[1]!.mutations.map((m) => m.args)).toEqual(s.pushes[0]!.mutations.map((m) => m.args));
+    expect(s.pulls[0]).toMatchObject({ clientId: s.pushes[1]!.clientId, cookie: null });
+    await storage.read(async (tx) => {
+      expect(await tx.outboxCount()).toBe(0);
+      expect(await tx.getMeta()).toMatchObject({ clientId: s.pushes[1]!.clientId, nextMutationId: 3, cookie: 9 });
+    });
   });
 
   it('stops when the server acknowledges less than it was sent, instead of looping', async () => {

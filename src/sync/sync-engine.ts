@@ -1,6 +1,6 @@
 import { applyPull } from './apply-pull';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { PROTOCOL_VERSION, type OutboxEntry } from './protocol';
+import { PROTOCOL_VERSION } from './protocol';
 import type { Storage } from './storage';
 import type { RejectedMutation, SyncOutcome, SyncStatus } from './sync-status';
 import type { Transport, TransportFailure } from './transport';
@@ -12,6 +12,8 @@ export type SyncEngineDeps = {
   readonly now: () => string;
   /** [0, 1), for backoff jitter: injected so tests are deterministic. */
   readonly random: () => number;
+  /** A fresh client id, for starting again when the server no longer knows this device. */
+  readonly newClientId: () => string;
   readonly setTimer: (fn: () => void, ms: number) => () => void;
   readonly pushBatchSize?: number;
   readonly backoff?: BackoffPolicy;
@@ -52,11 +54,13 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
 
   const pendingCount = (): Promise<number> => deps.storage.read((tx) => tx.outboxCount());
 
-  const push = async (clientId: string): Promise<SyncOutcome> => {
+  const push = async (): Promise<SyncOutcome> => {
     let pushed = 0;
     const total = await pendingCount();
     for (;;) {
-      const batch: OutboxEntry[] = (await deps.storage.read((tx) => tx.outbox())).slice(0, batchSize);
+      // Read each round: a restart as a new client changes the id and renumbers the outbox.
+      const { clientId, batch } = await deps.storage.read(async (tx) => ({ clientId: (await tx.getMeta())?.clientId, batch: (await tx.outbox()).slice(0, batchSize) }));
+      if (clientId === undefined) return { ok: false, kind: 'server', message: 'This device has no client id yet' };
       if (batch.length === 0) return { ok: true, pushed, pulled: 0, rejected: [] };
       set({ state: 'syncing', phase: 'push', done: pushed, total });
       const res = await deps.transport.push({
@@ -64,7 +68,10 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
         clientId,
         mutations: batch.map(({ clientId: _c, ...m }) => m),
       });
-      if (!res.ok) return toOutcome(res);
+      if (!res.ok) {
+        if (res.kind === 'gap' && (await restartAsNewClient(res.expected))) continue;
+        return toOutcome(res);
+      }
       for (const r of res.data.results) {
         if (r.status !== 'rejected') continue;
         const entry = batch.find((m) => m.id === r.id);
@@ -81,10 +88,29 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
     }
   };
 
-  const pull = async (clientId: string): Promise<SyncOutcome> => {
+  /**
+   * The server expects an id below our first pending one: it no longer knows this client (its
+   * client table was restored or wiped). Start again as a new client, keeping every pending
+   * change, renumbered from 1, and pull everything afresh. One transaction: all or nothing.
+   */
+  const restartAsNewClient = (expected: number): Promise<boolean> =>
+    deps.storage.write(async (tx) => {
+      const pending = await tx.outbox();
+      const first = pending[0]?.id;
+      if (first === undefined || expected >= first) return false;
+      const clientId = deps.newClientId();
+      await tx.dropOutboxThrough(Number.MAX_SAFE_INTEGER);
+      for (const [i, entry] of pending.entries()) await tx.appendOutbox({ ...entry, clientId, id: i + 1 });
+      await tx.setMeta({ clientId, nextMutationId: pending.length + 1, cookie: null });
+      return true;
+    });
+
+  const pull = async (): Promise<SyncOutcome> => {
     let pulled = 0;
     for (;;) {
-      const cookie = (await deps.storage.read((tx) => tx.getMeta()))?.cookie ?? null;
+      const meta = await deps.storage.read((tx) => tx.getMeta());
+      if (!meta) return { ok: false, kind: 'server', message: 'This device has no client id yet' };
+      const { clientId, cookie } = meta;
       set({ state: 'syncing', phase: 'pull', done: pulled, total: null });
       const res = await deps.transport.pull({ protocolVersion: PROTOCOL_VERSION, clientId, cookie });
       if (!res.ok) return toOutcome(res);
@@ -108,12 +134,10 @@ export const createSyncEngine = (deps: SyncEngineDeps): SyncEngine => {
   };
 
   const once = async (): Promise<SyncOutcome> => {
-    const meta = await deps.storage.read((tx) => tx.getMeta());
-    if (!meta) return { ok: false, kind: 'server', message: 'This device has no client id yet' };
     const before = rejections.length;
-    const pushed = await push(meta.clientId);
+    const pushed = await push();
     if (!pushed.ok) return pushed;
-    const pulled = await pull(meta.clientId);
+    const pulled = await pull();
     if (!pulled.ok) return pulled;
     return { ok: true, pushed: pushed.pushed, pulled: pulled.pulled, rejected: rejections.slice(before) };
   };

@@ -1,3 +1,4 @@
+import { v7 } from 'uuid';
 import type { Storage } from '../../sync/storage';
 import { createLeaderLock, syncLockName } from '../platform/leader-lock';
 import { browserTriggerEnvironment, createSyncTriggers } from '../platform/sync-triggers';
@@ -37,6 +38,7 @@ export const createBrowserSyncFactory = (session: SessionController): SyncFactor
       isOnline: () => navigator.onLine,
       now: () => new Date().toISOString(),
       random: cryptoRandom,
+      newClientId: v7,
       setTimer: (fn, ms) => {
         const id = window.setTimeout(fn, ms);
         return () => window.clearTimeout(id);

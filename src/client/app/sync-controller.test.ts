@@ -45,6 +45,7 @@ describe('sync controller', () => {
       isOnline: () => env.online,
       now: () => NOW,
       random: () => 0.5,
+      newClientId: v7,
       setTimer: timers.setTimer,
       onLocalDataChanged: () => void (env.changed += 1),
     };

@@ -36,6 +36,8 @@ export type SyncControllerDeps = {
   readonly isOnline: () => boolean;
   readonly now: () => string;
   readonly random: () => number;
+  /** A fresh client id, for starting again when the server no longer knows this device. */
+  readonly newClientId: () => string;
   readonly setTimer: (fn: () => void, ms: number) => () => void;
   /** A sync settled, or another tab synced: what the local store holds may have changed. */
   readonly onLocalDataChanged: () => void;
@@ -172,6 +174,7 @@ export const createSyncController = (deps: SyncControllerDeps): SyncController =
       userId: deps.userId,
       now: deps.now,
       random: deps.random,
+      newClientId: deps.newClientId,
       // The engine's retry after a failure is one more reason to sync: it goes through the lock
       // and the session and online checks like every other one, instead of the engine's own call.
       setTimer: (_retry, ms) => deps.setTimer(() => void request('retry'), ms),
