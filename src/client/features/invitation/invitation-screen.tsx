@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'wouter';
 import { useAppServices } from '../../app/app-services';
@@ -6,6 +6,7 @@ import { SERVER_KEY } from '../../app/local-store-keys';
 import type { InvitationInfo } from '../../platform/api-client';
 import { issuesByField } from '../../platform/api-result';
 import { Field } from '../../ui/form-field';
+import { useFormState } from '../../ui/use-form-state';
 import { NoticeBox } from '../../ui/notice-box';
 import { ROLE_LABELS } from '../../ui/role-labels';
 import { checkAcceptForm, invitationProblem, PASSWORD_HINT, type AcceptErrors, type AcceptValues } from './invitation-model';
@@ -22,21 +23,7 @@ const AcceptForm = ({ token, info, signedInAs }: Props & { readonly info: Invita
   const ids = useId();
   const { session } = useAppServices();
   const [, navigate] = useLocation();
-  const [values, setValues] = useState<AcceptValues>({ name: '', password: '' });
-  const [errors, setErrors] = useState<AcceptErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], .notice--warning')?.focus();
-  }, [attempt]);
-
-  const set = (field: keyof AcceptValues, value: string): void => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors(({ [field]: _cleared, ...rest }) => rest);
-  };
+  const { values, errors, setErrors, failure, setFailure, pending, setPending, form, set, refused } = useFormState<AcceptValues, AcceptErrors>({ name: '', password: '' });
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -45,7 +32,7 @@ const AcceptForm = ({ token, info, signedInAs }: Props & { readonly info: Invita
     const check = checkAcceptForm(values, info.existingAccount);
     if (!check.ok) {
       setErrors(check.errors);
-      setAttempt((n) => n + 1);
+      refused();
       return;
     }
     setPending(true);
@@ -61,7 +48,7 @@ const AcceptForm = ({ token, info, signedInAs }: Props & { readonly info: Invita
     } else {
       setFailure(outcome.message);
     }
-    setAttempt((n) => n + 1);
+    refused();
   };
 
   return (

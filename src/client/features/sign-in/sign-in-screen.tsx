@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useAppServices } from '../../app/app-services';
 import type { Notice } from '../../app/session-state';
 import { Field } from '../../ui/form-field';
+import { useFormState } from '../../ui/use-form-state';
 import { NoticeBox } from '../../ui/notice-box';
 import { checkSignInForm, signInFailureText, type SignInErrors, type SignInValues } from './sign-in-model';
 
@@ -17,22 +18,7 @@ export const SignInScreen = ({ notice, endedSession }: Props) => {
   const ids = useId();
   const { session } = useAppServices();
   const [location, navigate] = useLocation();
-  const [values, setValues] = useState<SignInValues>({ email: endedSession?.email ?? '', password: '' });
-  const [errors, setErrors] = useState<SignInErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const form = useRef<HTMLFormElement>(null);
-
-  // After a refused attempt, the focus goes to what needs fixing: the first bad field, else the message.
-  useEffect(() => {
-    if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"], .notice--warning')?.focus();
-  }, [attempt]);
-
-  const set = (field: keyof SignInValues, value: string): void => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors(({ [field]: _cleared, ...rest }) => rest);
-  };
+  const { values, setValues, errors, setErrors, failure, setFailure, pending, setPending, form, set, refused } = useFormState<SignInValues, SignInErrors>({ email: endedSession?.email ?? '', password: '' });
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -41,7 +27,7 @@ export const SignInScreen = ({ notice, endedSession }: Props) => {
     const check = checkSignInForm(values);
     if (!check.ok) {
       setErrors(check.errors);
-      setAttempt((n) => n + 1);
+      refused();
       return;
     }
     setPending(true);
@@ -54,7 +40,7 @@ export const SignInScreen = ({ notice, endedSession }: Props) => {
     setPending(false);
     setFailure(signInFailureText(outcome));
     setValues((v) => ({ ...v, password: '' }));
-    setAttempt((n) => n + 1);
+    refused();
   };
 
   return (
